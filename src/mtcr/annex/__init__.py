@@ -1,0 +1,1 @@
+"""The Annex as data: entries, versions, search and the item classifier (pure: no Django)."""

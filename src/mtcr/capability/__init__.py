@@ -1,0 +1,1 @@
+"""Range/payload capability of rockets and air vehicles, and the Category I/II verdict (pure: no Django)."""

@@ -1,0 +1,1 @@
+"""The MTCR Guidelines as rules over a proposed transfer (pure: no Django)."""

@@ -1,0 +1,1 @@
+"""The Django project: settings, URLs, the assembled HTTP API, WSGI/ASGI entry points."""

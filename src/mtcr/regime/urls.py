@@ -1,0 +1,13 @@
+"""Top-level URL map: public pages, signed-in pages, the admin and the HTTP API."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from mtcr.regime.api import api
+
+urlpatterns = [
+    path("", include("mtcr.states.urls_public", namespace="public")),
+    path("", include("mtcr.states.urls", namespace="states")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,1 @@
+"""Governments and their standing over time; people, roles, and the spaces they see."""

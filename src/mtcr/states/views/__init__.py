@@ -1,0 +1,1 @@
+"""Pages of the states app: thin, no business logic."""
