@@ -11,7 +11,8 @@ api = NinjaAPI(
     version=mtcr.__version__,
     description=(
         "The Missile Technology Control Regime as software. Public reference data needs no credentials; "
-        "national and regime data need a signed-in session or an API token (`Authorization: Bearer mtcr_...`). "
+        "national and regime data need a signed-in session or an API token "
+        "(`Authorization: Bearer mtcr_...`). "
         'Every error has the body `{"error": {"code", "message", "field"}}`.'
     ),
     urls_namespace="api",

@@ -36,14 +36,18 @@ def error_body(code: str, message: str, field: str | None = None) -> dict[str, d
 
 def _field_of(location: list[object] | tuple[object, ...]) -> str | None:
     """``["body", "payload", "name"]`` -> ``"name"``; ``["query", "on"]`` -> ``"on"``."""
-    parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "cookie", "form", "payload")]
+    parts = [
+        str(p) for p in location if p not in ("body", "query", "path", "header", "cookie", "form", "payload")
+    ]
     return ".".join(parts) or None
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
     """Map every failure an endpoint can meet to the shared error body."""
 
-    def respond(request: HttpRequest, status: int, code: str, message: str, field: str | None = None) -> HttpResponse:
+    def respond(
+        request: HttpRequest, status: int, code: str, message: str, field: str | None = None
+    ) -> HttpResponse:
         return api.create_response(request, error_body(code, message, field), status=status)
 
     @api.exception_handler(ApiError)
@@ -61,7 +65,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(request, 401, "unauthenticated", "Sign in, or send a valid API token as 'Authorization: Bearer ...'.")
+        return respond(
+            request,
+            401,
+            "unauthenticated",
+            "Sign in, or send a valid API token as 'Authorization: Bearer ...'.",
+        )
 
     @api.exception_handler(ObjectDoesNotExist)
     def on_missing(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
@@ -77,10 +86,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 429: "throttled"}
+        code = {
+            400: "bad_request",
+            401: "unauthenticated",
+            403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            429: "throttled",
+        }
         return respond(request, exc.status_code, code.get(exc.status_code, "error"), str(exc))
 
     @api.exception_handler(Exception)
     def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("unhandled error in %s %s", request.method, request.path)
-        return respond(request, 500, "server_error", "Something went wrong on our side; the request changed nothing.")
+        return respond(
+            request, 500, "server_error", "Something went wrong on our side; the request changed nothing."
+        )

@@ -1,7 +1,8 @@
 """Django settings for mtcr.
 
 Configured from the environment so that the same code runs on the embedded SQLite database (default) and on
-PostgreSQL (``DATABASE_URL=postgres://...``). ``MTCR_DATA_DIR`` holds the SQLite file and the generated secret key.
+PostgreSQL (``DATABASE_URL=postgres://...``). ``MTCR_DATA_DIR`` holds the SQLite file and the generated
+secret key.
 """
 
 import os
@@ -28,7 +29,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("MTCR_DEBUG", "0") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("MTCR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("MTCR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -90,6 +93,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("MTCR_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers queue for the database lock instead of failing with "database is locked" (audit chain appends).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "states.User"
 LOGIN_URL = "states:login"
@@ -108,6 +114,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("MTCR_LOCKOUT_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("MTCR_LOCKOUT_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 AXES_LOCKOUT_TEMPLATE = "states/locked_out.html"
 
 OTP_TOTP_ISSUER = "mtcr"
@@ -127,6 +134,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -2,8 +2,12 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from mtcr.regime.api import api
+
+# The admin asks for the second factor too (django-otp).
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("mtcr.states.urls_public", namespace="public")),

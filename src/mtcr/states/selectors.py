@@ -19,7 +19,7 @@ def _today(on: date | None) -> date:
 
 
 def current_standings(government_code: str, on: date | None = None) -> frozenset[str]:
-    """Standings a government holds on a date: for each standing, the latest change on or before it decides."""
+    """Standings a government holds on a date: for each, the latest change on or before it decides."""
     latest: dict[str, bool] = {}
     changes = StandingChange.objects.filter(government_id=government_code, effective_on__lte=_today(on))
     for change in changes.order_by("effective_on", "id"):
@@ -27,7 +27,9 @@ def current_standings(government_code: str, on: date | None = None) -> frozenset
     return frozenset(standing for standing, entered in latest.items() if entered)
 
 
-def governments_with_standing(standing: str, on: date | None = None) -> list[tuple[Government, StandingChange]]:
+def governments_with_standing(
+    standing: str, on: date | None = None
+) -> list[tuple[Government, StandingChange]]:
     """Governments holding ``standing`` on a date, each with the change by which it (last) entered it."""
     entered: dict[str, StandingChange] = {}
     changes = (
@@ -40,7 +42,9 @@ def governments_with_standing(standing: str, on: date | None = None) -> list[tup
             entered[change.government_id] = change
         else:
             entered.pop(change.government_id, None)
-    return sorted(((c.government, c) for c in entered.values()), key=lambda pair: (pair[1].effective_on, pair[0].name))
+    return sorted(
+        ((c.government, c) for c in entered.values()), key=lambda pair: (pair[1].effective_on, pair[0].name)
+    )
 
 
 def partners(on: date | None = None) -> list[tuple[Government, StandingChange]]:

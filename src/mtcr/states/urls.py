@@ -11,7 +11,9 @@ urlpatterns = [
     path("logout/", auth.logout_view, name="logout"),
     path("me/", dashboard.dashboard, name="dashboard"),
     path("organisations/", organisations.organisation_list, name="organisation-list"),
-    path("organisations/<uuid:organisation_id>/", organisations.organisation_detail, name="organisation-detail"),
+    path(
+        "organisations/<uuid:organisation_id>/", organisations.organisation_detail, name="organisation-detail"
+    ),
     path(
         "organisations/<uuid:organisation_id>/history/",
         organisations.organisation_history,

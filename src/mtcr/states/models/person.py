@@ -35,7 +35,9 @@ class User(AbstractUser):
         """An exporter's government is its organisation's government."""
         super().clean()
         if self.organisation_id and self.government_id != self.organisation.government_id:
-            raise ValidationError({"government": "An exporter belongs to the government of its organisation."})
+            raise ValidationError(
+                {"government": "An exporter belongs to the government of its organisation."}
+            )
 
     @property
     def role_codes(self) -> frozenset[str]:

@@ -27,8 +27,12 @@ class StandingChange(models.Model):
         "states.Government", on_delete=models.PROTECT, related_name="standing_changes"
     )
     standing = models.CharField(max_length=32, choices=Standing.choices)
-    entered = models.BooleanField(default=True, help_text="True when the state entered the standing, False when it left.")
-    effective_on = models.DateField(help_text="The day the change took effect (1 January when only the year is known).")
+    entered = models.BooleanField(
+        default=True, help_text="True when the state entered the standing, False when it left."
+    )
+    effective_on = models.DateField(
+        help_text="The day the change took effect (1 January when only the year is known)."
+    )
     precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY)
     source = models.CharField(max_length=500, blank=True, help_text="Where the fact comes from.")
     evidence = models.CharField(max_length=500, blank=True)

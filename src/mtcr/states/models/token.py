@@ -26,7 +26,9 @@ class ApiToken(models.Model):
     government = models.ForeignKey("states.Government", on_delete=models.PROTECT, related_name="api_tokens")
     role = models.ForeignKey("states.Role", on_delete=models.PROTECT, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
-    key_hint = models.CharField(max_length=12, help_text="The first characters of the token, to recognise it.")
+    key_hint = models.CharField(
+        max_length=12, help_text="The first characters of the token, to recognise it."
+    )
     created_by = models.ForeignKey(
         "states.User", null=True, blank=True, on_delete=models.PROTECT, related_name="issued_tokens"
     )

@@ -1,0 +1,84 @@
+"""The routes of every app, each declared as public, own-actor, national collection or national object.
+
+A new route must be added here (``test_every_route_is_declared`` fails otherwise); a national route then gets
+its cross-government isolation tests from ``test_isolation.py`` with no more code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from tests import factories
+
+
+@dataclass(frozen=True)
+class ObjectRoute:
+    """A route that reads or acts on one object of a government's national space."""
+
+    key: str
+    make: Callable[
+        [str], Mapping[str, object]
+    ]  # creates an object of government CODE, returns the path params
+    missing: Mapping[str, object]  # path params of an object that does not exist
+    body: Mapping[str, object] | None = None  # JSON body for unsafe methods
+    owner_status: int = 200  # what an official of the owning government gets
+
+
+@dataclass(frozen=True)
+class CollectionRoute:
+    """A route listing national objects: another government's objects must never appear in it."""
+
+    key: str
+    make: Callable[[str], str]  # creates an object of government CODE, returns a string that identifies it
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _organisation(code: str) -> dict[str, object]:
+    return {"organisation_id": factories.organisation(code, name=f"Secret Works of {code}").id}
+
+
+def _organisation_marker(code: str) -> str:
+    return str(factories.organisation(code, name=f"Hidden Exporter {code} {uuid.uuid4().hex[:6]}").id)
+
+
+NO_ORGANISATION = {"organisation_id": uuid.UUID(int=0)}
+
+#: Anyone may read these; they hold no national data.
+PUBLIC: dict[str, str] = {
+    "page:public:home": "public home page",
+    "page:public:partners": "public list of partners and adherents",
+    "page:public:guidelines": "public summary of the Guidelines",
+    "page:public:state": "public reference data of one state",
+    "page:states:login": "sign-in form",
+    "page:states:logout": "sign-out (POST)",
+    "api:GET /api/v1/health": "liveness",
+    "api:GET /api/v1/governments": "public reference data",
+    "api:GET /api/v1/governments/{code}": "public reference data",
+    "api:GET /api/v1/partners": "public reference data",
+    "api:GET /api/v1/adherents": "public reference data",
+}
+
+#: These act only on the actor itself or within the actor's own government; no object id is taken.
+OWN_ACTOR: dict[str, str] = {
+    "api:GET /api/v1/me": "describes the caller",
+    "api:POST /api/v1/organisations": "registers with the caller's own government only",
+}
+
+COLLECTIONS: list[CollectionRoute] = [
+    CollectionRoute("page:states:dashboard", _organisation_marker),
+    CollectionRoute("page:states:organisation-list", _organisation_marker),
+    CollectionRoute("api:GET /api/v1/organisations", _organisation_marker),
+]
+
+OBJECTS: list[ObjectRoute] = [
+    ObjectRoute("page:states:organisation-detail", _organisation, NO_ORGANISATION),
+    ObjectRoute("page:states:organisation-history", _organisation, NO_ORGANISATION),
+    ObjectRoute("api:GET /api/v1/organisations/{organisation_id}", _organisation, NO_ORGANISATION),
+    ObjectRoute("api:GET /api/v1/organisations/{organisation_id}/history", _organisation, NO_ORGANISATION),
+]
+
+
+def declared_keys() -> set[str]:
+    return set(PUBLIC) | set(OWN_ACTOR) | {r.key for r in COLLECTIONS} | {r.key for r in OBJECTS}
