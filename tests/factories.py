@@ -12,8 +12,9 @@ import pycountry
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mtcr.states.models import ExporterOrganisation, Government, Role, StandingChange, User
+from mtcr.states.models import ApiToken, ExporterOrganisation, Government, Role, StandingChange, User
 from mtcr.states.models.standing import DatePrecision, Standing
+from mtcr.states.models.token import hash_token, new_raw_token
 from mtcr.states.roles import OFFICIAL_ROLES, RoleCode
 
 _counter = itertools.count(1)
@@ -93,3 +94,22 @@ def sign_in(client: Client, user: User) -> Client:
         session["otp_device_id"] = device.persistent_id
         session.save()
     return client
+
+
+def raw_token() -> str:
+    return new_raw_token()
+
+
+def api_token(
+    government_code: str, role: str = RoleCode.LICENSING_OFFICER, *, raw: str | None = None
+) -> ApiToken:
+    """A machine client's token for one government and one role (``raw`` is its secret, if you need it)."""
+    government(government_code, partner_since=1990)
+    raw = raw or new_raw_token()
+    return ApiToken.objects.create(
+        name=f"{government_code} system {next(_counter)}",
+        government_id=government_code,
+        role=_roles((role,))[0],
+        key_hash=hash_token(raw),
+        key_hint=raw[:9],
+    )

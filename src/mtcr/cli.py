@@ -44,9 +44,14 @@ def main(
 
 
 def _register_subcommands() -> None:
+    """Attach the apps' command groups; their modules use models, so Django is configured first."""
+    _setup_django()
     from mtcr.audit.cli import audit_app
+    from mtcr.states.cli_people import tokens_app, users_app
 
     app.add_typer(audit_app, name="audit", help="Check the tamper-evident audit trail.")
+    app.add_typer(users_app, name="users", help="People: add them and enrol their authenticator.")
+    app.add_typer(tokens_app, name="tokens", help="API tokens of machine clients.")
 
 
 @app.command()

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from mtcr.states.roles import RoleCode
 from tests import factories
 
 
@@ -24,6 +25,8 @@ class ObjectRoute:
     missing: Mapping[str, object]  # path params of an object that does not exist
     body: Mapping[str, object] | None = None  # JSON body for unsafe methods
     owner_status: int = 200  # what an official of the owning government gets
+    owner_roles: tuple[str, ...] = (RoleCode.LICENSING_OFFICER,)  # the roles of that official
+    owner_may_act: bool = True  # False: acting would change the object, so the owner's check is skipped
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class CollectionRoute:
     key: str
     make: Callable[[str], str]  # creates an object of government CODE, returns a string that identifies it
     params: Mapping[str, object] = field(default_factory=dict)
+    owner_roles: tuple[str, ...] = (RoleCode.LICENSING_OFFICER,)
 
 
 def _organisation(code: str) -> dict[str, object]:
@@ -43,7 +47,16 @@ def _organisation_marker(code: str) -> str:
     return str(factories.organisation(code, name=f"Hidden Exporter {code} {uuid.uuid4().hex[:6]}").id)
 
 
+def _token(code: str) -> dict[str, object]:
+    return {"token_id": factories.api_token(code).id}
+
+
+def _token_marker(code: str) -> str:
+    return str(factories.api_token(code).id)
+
+
 NO_ORGANISATION = {"organisation_id": uuid.UUID(int=0)}
+NO_TOKEN = {"token_id": uuid.UUID(int=0)}
 
 #: Anyone may read these; they hold no national data.
 PUBLIC: dict[str, str] = {
@@ -64,12 +77,14 @@ PUBLIC: dict[str, str] = {
 OWN_ACTOR: dict[str, str] = {
     "api:GET /api/v1/me": "describes the caller",
     "api:POST /api/v1/organisations": "registers with the caller's own government only",
+    "api:POST /api/v1/tokens": "issues a token for the caller's own government only",
 }
 
 COLLECTIONS: list[CollectionRoute] = [
     CollectionRoute("page:states:dashboard", _organisation_marker),
     CollectionRoute("page:states:organisation-list", _organisation_marker),
     CollectionRoute("api:GET /api/v1/organisations", _organisation_marker),
+    CollectionRoute("api:GET /api/v1/tokens", _token_marker, owner_roles=(RoleCode.SYSTEM_ADMINISTRATOR,)),
 ]
 
 OBJECTS: list[ObjectRoute] = [
@@ -77,6 +92,16 @@ OBJECTS: list[ObjectRoute] = [
     ObjectRoute("page:states:organisation-history", _organisation, NO_ORGANISATION),
     ObjectRoute("api:GET /api/v1/organisations/{organisation_id}", _organisation, NO_ORGANISATION),
     ObjectRoute("api:GET /api/v1/organisations/{organisation_id}/history", _organisation, NO_ORGANISATION),
+    ObjectRoute(
+        "api:GET /api/v1/tokens/{token_id}", _token, NO_TOKEN, owner_roles=(RoleCode.SYSTEM_ADMINISTRATOR,)
+    ),
+    ObjectRoute(
+        "api:POST /api/v1/tokens/{token_id}/revoke",
+        _token,
+        NO_TOKEN,
+        owner_roles=(RoleCode.SYSTEM_ADMINISTRATOR,),
+        owner_may_act=False,
+    ),
 ]
 
 

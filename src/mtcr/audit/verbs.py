@@ -23,6 +23,7 @@ class Verb(models.TextChoices):
     SIGNED_IN = "signed_in", "signed in"
     SIGNED_OUT = "signed_out", "signed out"
     SIGN_IN_FAILED = "sign_in_failed", "sign-in refused"
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", "enrolled a new authenticator"
     TOKEN_ISSUED = "token_issued", "issued API token"
     TOKEN_REVOKED = "token_revoked", "revoked API token"
     REFERENCE_LOADED = "reference_loaded", "loaded reference data"

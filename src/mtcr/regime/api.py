@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 import mtcr
 from mtcr.regime.errors import install_error_handlers
 from mtcr.states.api import router as states_router
+from mtcr.states.api_tokens import router as tokens_router
 
 api = NinjaAPI(
     title="mtcr API",
@@ -19,3 +20,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", states_router)
+api.add_router("/", tokens_router)

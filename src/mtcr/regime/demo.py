@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from rich.console import Console
 from rich.table import Table
 
@@ -17,9 +16,8 @@ from mtcr.states.models import ExporterOrganisation, User
 from mtcr.states.people import create_person
 from mtcr.states.roles import RoleCode
 from mtcr.states.services import register_organisation
-from mtcr.states.totp import enrol_totp
 
-DEMO_PASSWORD = "demo-mtcr-2026"
+DEMO_PASSWORD = "demo-mtcr-2026"  # long enough for the password rules; for demos only
 
 
 @dataclass(frozen=True)
@@ -72,18 +70,14 @@ def _person(spec: DemoPerson) -> User:
         organisation = ExporterOrganisation.objects.get(
             government_id=spec.government_code, registration_number=spec.organisation
         )
-    with transaction.atomic():
-        user = create_person(
-            actor=SYSTEM,
-            username=spec.username,
-            password=DEMO_PASSWORD,
-            government_code=spec.government_code,
-            roles=spec.roles,
-            organisation=organisation,
-        )
-        if user.is_official:
-            enrol_totp(user)
-    return user
+    return create_person(
+        actor=SYSTEM,
+        username=spec.username,
+        password=DEMO_PASSWORD,
+        government_code=spec.government_code,
+        roles=spec.roles,
+        organisation=organisation,
+    )
 
 
 def _organisation(spec: DemoOrganisation) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mtcr.audit.services import SYSTEM, record
 from mtcr.audit.verbs import Verb
@@ -34,6 +36,15 @@ def _check_roles(role_codes: set[str], organisation: ExporterOrganisation | None
         )
 
 
+def _may_administer(actor: Actor, government_code: str | None) -> bool:
+    """The system actor (operator's command line), or a system administrator of the same government."""
+    return actor is SYSTEM or (
+        government_code is not None
+        and actor.government_code == government_code
+        and actor.has_role(RoleCode.SYSTEM_ADMINISTRATOR)
+    )
+
+
 def create_person(
     *,
     actor: Actor,
@@ -44,10 +55,12 @@ def create_person(
     organisation: ExporterOrganisation | None = None,
     email: str = "",
 ) -> User:
-    """Create a person for a government (a system administrator's act for their own government)."""
-    if actor is not SYSTEM and not (
-        actor.government_code == government_code and actor.has_role(RoleCode.SYSTEM_ADMINISTRATOR)
-    ):
+    """Create a person for a government (a system administrator's act for their own government).
+
+    An official is enrolled with an authenticator in the same transaction (officials sign in with two
+    factors); read its key with ``mtcr.states.totp.confirmed_device``.
+    """
+    if not _may_administer(actor, government_code):
         raise PermissionDenied("Only a system administrator of the same government may create its people.")
     role_codes = set(roles)
     _check_roles(role_codes, organisation)
@@ -61,6 +74,10 @@ def create_person(
         )
     if User.objects.filter(username__iexact=username).exists():
         raise ApiError(409, "conflict", f"username: {username!r} is taken.", "username")
+    try:
+        validate_password(password, User(username=username, email=email))
+    except ValidationError as exc:
+        raise ApiError(422, "invalid", "password: " + " ".join(exc.messages), "password") from exc
     with transaction.atomic():
         user = User.objects.create_user(
             username=username,
@@ -81,4 +98,24 @@ def create_person(
                 "organisation": str(organisation.id) if organisation else None,
             },
         )
+        if user.is_official:
+            enrol_second_factor(actor=actor, user=user)
     return user
+
+
+def enrol_second_factor(*, actor: Actor, user: User) -> TOTPDevice:
+    """Give ``user`` a new authenticator (TOTP) key; any earlier one stops working at once."""
+    if not _may_administer(actor, user.government_id):
+        raise PermissionDenied("Only a system administrator of the same government may enrol its people.")
+    with transaction.atomic():
+        replaced = TOTPDevice.objects.filter(user=user).count()
+        TOTPDevice.objects.filter(user=user).delete()
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+        record(
+            actor=actor,
+            verb=Verb.SECOND_FACTOR_ENROLLED,
+            target=user,
+            before={"authenticators": replaced},
+            after={"authenticators": 1},
+        )
+    return device

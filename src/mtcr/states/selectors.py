@@ -8,9 +8,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from mtcr.states.actor import Actor
-from mtcr.states.models import ExporterOrganisation, Government, StandingChange
+from mtcr.states.models import ApiToken, ExporterOrganisation, Government, StandingChange
 from mtcr.states.models.standing import Standing
-from mtcr.states.roles import NATIONAL_ROLES
+from mtcr.states.roles import NATIONAL_ROLES, RoleCode
 from mtcr.states.spaces import Space
 
 
@@ -88,3 +88,17 @@ def organisations_visible_to(actor: Actor) -> QuerySet[ExporterOrganisation]:
 def organisation(actor: Actor, organisation_id: object) -> ExporterOrganisation:
     """One organisation the actor may see; raises ``ExporterOrganisation.DoesNotExist`` otherwise."""
     return organisations_visible_to(actor).get(id=organisation_id)
+
+
+def tokens_visible_to(actor: Actor) -> QuerySet[ApiToken]:
+    """API tokens of the actor's government, for a person holding its system administrator role; else none."""
+    if actor.user is None or actor.government_code is None:
+        return ApiToken.objects.none()
+    if not actor.has_role(RoleCode.SYSTEM_ADMINISTRATOR):
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(government_id=actor.government_code).select_related("role", "created_by")
+
+
+def token(actor: Actor, token_id: object) -> ApiToken:
+    """One token the actor administers; raises ``ApiToken.DoesNotExist`` otherwise."""
+    return tokens_visible_to(actor).get(id=token_id)
