@@ -48,8 +48,10 @@ def _register_subcommands() -> None:
     _setup_django()
     from mtcr.audit.cli import audit_app
     from mtcr.states.cli_people import tokens_app, users_app
+    from mtcr.states.cli_states import states_app
 
     app.add_typer(audit_app, name="audit", help="Check the tamper-evident audit trail.")
+    app.add_typer(states_app, name="states", help="States and their standing over time.")
     app.add_typer(users_app, name="users", help="People: add them and enrol their authenticator.")
     app.add_typer(tokens_app, name="tokens", help="API tokens of machine clients.")
 

@@ -71,6 +71,12 @@ PUBLIC: dict[str, str] = {
     "api:GET /api/v1/governments/{code}": "public reference data",
     "api:GET /api/v1/partners": "public reference data",
     "api:GET /api/v1/adherents": "public reference data",
+    "api:GET /api/v1/governments/{code}/standings": "public reference data",
+}
+
+#: Regime office holders acting on public reference data: permission by role and space, no national object.
+REGIME_ACTS: dict[str, str] = {
+    "api:POST /api/v1/governments/{code}/standings": "the Chair, Point of Contact or ICC records a standing",
 }
 
 #: These act only on the actor itself or within the actor's own government; no object id is taken.
@@ -106,4 +112,10 @@ OBJECTS: list[ObjectRoute] = [
 
 
 def declared_keys() -> set[str]:
-    return set(PUBLIC) | set(OWN_ACTOR) | {r.key for r in COLLECTIONS} | {r.key for r in OBJECTS}
+    return (
+        set(PUBLIC)
+        | set(REGIME_ACTS)
+        | set(OWN_ACTOR)
+        | {r.key for r in COLLECTIONS}
+        | {r.key for r in OBJECTS}
+    )

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 import mtcr
 from mtcr.regime.errors import install_error_handlers
 from mtcr.states.api import router as states_router
+from mtcr.states.api_standings import router as standings_router
 from mtcr.states.api_tokens import router as tokens_router
 
 api = NinjaAPI(
@@ -20,4 +21,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", states_router)
+api.add_router("/", standings_router)
 api.add_router("/", tokens_router)

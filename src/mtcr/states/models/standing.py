@@ -47,6 +47,11 @@ class StandingChange(models.Model):
         return f"{self.government_id} {verb} {self.standing} on {self.effective_on}"
 
     @property
+    def source_is_link(self) -> bool:
+        """Whether the source is a web address (else it names a document, shown as text)."""
+        return self.source.startswith(("https://", "http://"))
+
+    @property
     def effective_label(self) -> str:
         """The date as precisely as it is known ("1990" or "27 June 2016")."""
         if self.precision == DatePrecision.YEAR:
