@@ -72,6 +72,17 @@ PUBLIC: dict[str, str] = {
     "api:GET /api/v1/partners": "public reference data",
     "api:GET /api/v1/adherents": "public reference data",
     "api:GET /api/v1/governments/{code}/standings": "public reference data",
+    "page:annex:tree": "the Annex in force, as a tree of Items and entries",
+    "page:annex:entry": "one entry of the Annex",
+    "page:annex:search": "search of the Annex",
+    "page:annex:versions": "the versions of the Annex",
+    "page:annex:diff": "differences between two versions of the Annex",
+    "page:annex:introduction": "the Annex introduction and definitions",
+    "api:GET /api/v1/annex/versions": "the versions of the Annex",
+    "api:GET /api/v1/annex/entries": "the entries of an Annex version",
+    "api:GET /api/v1/annex/entries/{entry_id}": "one entry of the Annex",
+    "api:GET /api/v1/annex/search": "search of the Annex",
+    "api:GET /api/v1/annex/diff": "differences between two versions of the Annex",
 }
 
 #: Regime office holders acting on public reference data: permission by role and space, no national object.

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 import mtcr
+from mtcr.annex_web.api import router as annex_router
 from mtcr.regime.errors import install_error_handlers
 from mtcr.states.api import router as states_router
 from mtcr.states.api_standings import router as standings_router
@@ -23,3 +24,4 @@ install_error_handlers(api)
 api.add_router("/", states_router)
 api.add_router("/", standings_router)
 api.add_router("/", tokens_router)
+api.add_router("/annex", annex_router)

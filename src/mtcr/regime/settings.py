@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "mtcr.states",
     "mtcr.audit",
+    "mtcr.annex_web",
     "mtcr.regime",
 ]
 

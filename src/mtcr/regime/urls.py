@@ -12,6 +12,7 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", include("mtcr.states.urls_public", namespace="public")),
     path("", include("mtcr.states.urls", namespace="states")),
+    path("annex/", include("mtcr.annex_web.urls", namespace="annex")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
