@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from mtcr.annex.loader import Annex
+from mtcr.annex.loader import Annex, criteria_leaves
 from mtcr.annex.schema import (
     AllOf,
     AnyOf,
@@ -184,6 +184,19 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 def definitions_used(annex: Annex, entry: Entry) -> list[Definition]:
-    """The defined terms that appear (as whole words, any case) in an entry's text, in definition order."""
+    """The defined terms an entry uses, in definition order: the term or one of its aliases appears (as whole
+    words, any case) in the entry's text, or a question of its criteria turns on the definition."""
     text = _entry_text(entry)
-    return [d for d in annex.definitions.values() if d.term.strip() and _term_pattern(d.term).search(text)]
+    trees = [entry.criteria, *(exclusion.when for exclusion in entry.exclusions)]
+    by_question = {
+        annex.questions[leaf.question].definition
+        for tree in trees
+        for leaf in criteria_leaves(tree)
+        if isinstance(leaf, QuestionCriterion) and leaf.question in annex.questions
+    }
+    return [
+        d
+        for d in annex.definitions.values()
+        if d.id in by_question
+        or any(_term_pattern(t).search(text) for t in (d.term, *d.aliases) if t.strip())
+    ]

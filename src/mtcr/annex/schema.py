@@ -207,6 +207,7 @@ class Definition(Strict):
     id: str
     term: str
     text: str
+    aliases: tuple[str, ...] = Field(default=(), description="Other phrases of the Annex that use the term.")
     sources: tuple[str, ...] = ()
 
 
