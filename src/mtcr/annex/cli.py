@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mtcr.annex import versions as annex_versions
+from mtcr.annex.cli_support import fail, open_annex
 from mtcr.annex.describe import BASIS, Clause, clauses
 from mtcr.annex.diff import diff
 from mtcr.annex.errors import AnnexDataError
@@ -26,7 +27,6 @@ from mtcr.annex.search import search as search_annex
 
 annex_app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
 console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
@@ -53,20 +53,6 @@ DataOption = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    errors.print(f"[red]{escape(message)}[/]")
-    raise typer.Exit(code)
-
-
-def _annex(version_id: str | None, data_dir: Path | None) -> Annex:
-    try:
-        return annex_versions.annex(version_id, data_dir)
-    except annex_versions.UnknownVersion as exc:
-        _fail(f"Unknown Annex version {exc.version_id!r}. Known versions: {', '.join(exc.known)}.")
-    except AnnexDataError as exc:
-        _fail(f"The Annex data is not valid: {exc}", code=1)
-
-
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -78,7 +64,7 @@ def entries(
     data_dir: DataOption = None,
 ) -> None:
     """Every entry of a version of the Annex, in document order."""
-    annex = _annex(version, data_dir)
+    annex = open_annex(version, data_dir)
     if format is Format.json:
         _print_json([entry_summary(entry) for entry in annex.entries.values()])
         return
@@ -139,7 +125,7 @@ def show(
     data_dir: DataOption = None,
 ) -> None:
     """One entry: its description, criteria in words, notes, exclusions, definitions and equivalents."""
-    annex = _annex(version, data_dir)
+    annex = open_annex(version, data_dir)
     wanted = entry_id.strip()
     found = annex.entries.get(wanted) or next(
         (e for e in annex.entries.values() if e.id.casefold() == wanted.casefold()), None
@@ -147,7 +133,7 @@ def show(
     if found is None:
         hint = search_annex(annex, wanted, limit=3)
         suggestion = f" Did you mean {', '.join(h.entry_id for h in hint)}?" if hint else ""
-        _fail(f"No entry {wanted!r} in Annex version {annex.version.id}.{suggestion}")
+        fail(f"No entry {wanted!r} in Annex version {annex.version.id}.{suggestion}")
     if format is TextFormat.json:
         _print_json(entry_detail(annex, found))
     else:
@@ -163,7 +149,7 @@ def search(
     data_dir: DataOption = None,
 ) -> None:
     """Search the entries by words, entry id or CAS number, best first, with why each matched."""
-    annex = _annex(version, data_dir)
+    annex = open_annex(version, data_dir)
     hits = search_annex(annex, text, limit=limit)
     if format is Format.json:
         _print_json([hit_data(hit) for hit in hits])
@@ -187,7 +173,7 @@ def diff_command(
     data_dir: DataOption = None,
 ) -> None:
     """Entries added, removed and changed from version A to version B, threshold by threshold."""
-    result = diff(_annex(before, data_dir), _annex(after, data_dir))
+    result = diff(open_annex(before, data_dir), open_annex(after, data_dir))
     if format is TextFormat.json:
         _print_json(result.as_dict())
         return
@@ -204,7 +190,7 @@ def versions_command(
     try:
         declared = annex_versions.versions_file(data_dir)
     except AnnexDataError as exc:
-        _fail(f"The Annex data is not valid: {exc}", code=1)
+        fail(f"The Annex data is not valid: {exc}", code=1)
     held = annex_versions.versions(data_dir)
     if format is Format.json:
         _print_json([version_data(v, declared.current) for v in held])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -28,11 +28,9 @@ from mtcr.annex.classifier import (
     item_json_schema,
     read_item_file,
 )
-from mtcr.annex.errors import AnnexDataError
-from mtcr.annex.loader import Annex
+from mtcr.annex.cli_support import fail, open_annex
 
 console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 
@@ -40,20 +38,6 @@ NO = {"no", "n", "false", "0"}
 class Format(StrEnum):
     table = "table"
     json = "json"
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    errors.print(f"[red]{escape(message)}[/]")
-    raise typer.Exit(code)
-
-
-def _annex(version_id: str | None, data_dir: Path | None) -> Annex:
-    try:
-        return annex_versions.annex(version_id, data_dir)
-    except annex_versions.UnknownVersion as exc:
-        _fail(f"Unknown Annex version {exc.version_id!r}. Known versions: {', '.join(exc.known)}.")
-    except AnnexDataError as exc:
-        _fail(f"The Annex data is not valid: {exc}", code=1)
 
 
 def parse_answers(raw: list[str]) -> dict[str, bool]:
@@ -185,18 +169,18 @@ def classify_command(
 ) -> None:
     """Classify an item against the Annex: the entries and Category, why, near misses and questions."""
     answers = parse_answers(answer or [])
-    annex = _annex(version, data_dir)
+    annex = open_annex(version, data_dir)
     if schema:
         typer.echo(json.dumps(item_json_schema(annex), ensure_ascii=False, indent=2))
         return
     if item is None:
-        _fail("Give the item file (YAML or JSON), or --schema for its format.")
+        fail("Give the item file (YAML or JSON), or --schema for its format.")
     try:
         described = read_item_file(item)
         result = classify(described, annex=annex, answers=answers)
         explained = [explain_entry(described, entry, annex=annex, answers=answers) for entry in why or []]
     except ItemError as exc:
-        _fail(f"{item.name}: {exc}")
+        fail(f"{item.name}: {exc}")
     if format is Format.json:
         data = result.to_dict()
         if explained:
