@@ -49,10 +49,12 @@ def _register_subcommands() -> None:
     from mtcr.annex.cli import annex_app
     from mtcr.annex.cli_classify import classify_command
     from mtcr.audit.cli import audit_app
+    from mtcr.capability.cli import capability_command
     from mtcr.states.cli_people import tokens_app, users_app
     from mtcr.states.cli_states import states_app
 
     app.command("classify")(classify_command)
+    app.command("capability")(capability_command)
     app.add_typer(annex_app, name="annex", help="The Annex: entries, search, versions and differences.")
     app.add_typer(audit_app, name="audit", help="Check the tamper-evident audit trail.")
     app.add_typer(states_app, name="states", help="States and their standing over time.")
