@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from mtcr.capability.apogee_screen import apogee_check, screen
-from mtcr.capability.convert import FlightModel, Physics, default_physics
+from mtcr.capability.convert import FlightModel, Physics, default_physics, rocket_vehicle
 from mtcr.capability.earth import HALF_CIRCUMFERENCE_KM
-from mtcr.capability.result import CapabilityResult, MassLine, PayloadSum, TrajectoryData
+from mtcr.capability.result import CapabilityResult, MassLine, PayloadSum, RotationBandData, TrajectoryData
 from mtcr.capability.spec import (
     ROCKET_TYPES,
     AirSpec,
@@ -91,6 +91,7 @@ def assess(
     if isinstance(parsed, RocketSpec) and parsed.stages is None:
         return _screened(parsed, samples, seed, progress)
     rocket = isinstance(parsed, RocketSpec)
+    real_physics = physics is None
     physics = physics or default_physics(rocket=rocket, air=not rocket)
     model = _model(parsed, physics)
     limits = _limits(parsed, model)
@@ -139,7 +140,18 @@ def assess(
         payload_sum=payload_sum,
         uncertainty=uncertainty,
         trajectory=_trajectory(flown, flown_at),
+        rotation=_rotation(parsed, physics, flown_at) if real_physics else None,
     )
+
+
+def _rotation(spec: Spec, physics: Physics, payload_kg: float) -> RotationBandData | None:
+    """East and west ranges on a rotating Earth when the input gives a launch latitude (rockets only)."""
+    if not isinstance(spec, RocketSpec) or spec.launch_latitude_deg is None:
+        return None
+    from mtcr.capability.rocket.rotating import east_west_band
+
+    band = east_west_band(rocket_vehicle(spec, physics), payload_kg, spec.launch_latitude_deg)
+    return RotationBandData(band.latitude_deg, payload_kg, band.east_km, band.west_km, band.non_rotating_km)
 
 
 def _model(spec: Spec, physics: Physics) -> FlightModel:

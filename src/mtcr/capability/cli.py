@@ -90,6 +90,13 @@ def _figures(result: CapabilityResult) -> Table:
         if band.range_at_500_km is not None:
             r = band.range_at_500_km
             table.add_row("R(500 kg), 5-95 %", f"{number_text(r.p5)} to {number_text(r.p95)} km")
+    rotation = result.rotation
+    if rotation is not None:
+        table.add_row(
+            f"Rotating Earth, {rotation.latitude_deg:g}° latitude",
+            f"east {_km(rotation.east_km)}, west {_km(rotation.west_km)} "
+            f"(non-rotating {_km(rotation.non_rotating_km)}; with {_kg(rotation.payload_kg)})",
+        )
     return table
 
 

@@ -75,6 +75,29 @@ def _thin(count: int) -> list[int]:
     return sorted({int(i) for i in np.linspace(0, count - 1, TRAJECTORY_POINTS)})
 
 
+@dataclass(frozen=True, slots=True)
+class RotationBandData:
+    """Ranges fired due east and due west on a rotating Earth from a latitude, beside the verdict's
+    non-rotating range (issue: rotating Earth as an option, reporting the east/west band)."""
+
+    latitude_deg: float
+    payload_kg: float
+    east_km: float
+    west_km: float
+    non_rotating_km: float
+
+    def to_dict(self) -> dict[str, Any]:
+        spread = 0.5 * (self.east_km - self.west_km) / self.non_rotating_km if self.non_rotating_km else 0.0
+        return {
+            "latitude_deg": self.latitude_deg,
+            "payload_kg": round(self.payload_kg, 3),
+            "east_km": round(self.east_km, 3),
+            "west_km": round(self.west_km, 3),
+            "non_rotating_km": round(self.non_rotating_km, 3),
+            "spread_pct": round(100.0 * spread, 2),
+        }
+
+
 @dataclass(frozen=True)
 class CapabilityResult:
     """What the capability engine concluded about one system, and why."""
@@ -97,6 +120,7 @@ class CapabilityResult:
     payload_sum: PayloadSum | None = None
     uncertainty: UncertaintyResult | None = None
     trajectory: TrajectoryData | None = None
+    rotation: RotationBandData | None = None
 
     @property
     def category(self) -> str | None:
@@ -154,6 +178,7 @@ class CapabilityResult:
             "payload_sum": self.payload_sum.to_dict() if self.payload_sum else None,
             "uncertainty": self.uncertainty.to_dict() if self.uncertainty else None,
             "trajectory": self.trajectory.to_dict() if self.trajectory else None,
+            "east_west_band": self.rotation.to_dict() if self.rotation else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -252,6 +252,15 @@ class RocketSpec(_System):
         default=None,
         description="Sounding rockets known only by their flights: apogee flown with payload_kg.",
     )
+    launch_latitude_deg: float | None = Field(
+        default=None,
+        ge=-90.0,
+        le=90.0,
+        description=(
+            "Also report the ranges fired due east and due west on a rotating Earth from this latitude; "
+            "the verdict stays on a non-rotating Earth."
+        ),
+    )
 
 
 class AirSpec(_System):
