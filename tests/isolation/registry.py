@@ -78,11 +78,17 @@ PUBLIC: dict[str, str] = {
     "page:annex:versions": "the versions of the Annex",
     "page:annex:diff": "differences between two versions of the Annex",
     "page:annex:introduction": "the Annex introduction and definitions",
+    "page:annex:classify": "classify an item against the Annex (nothing is stored)",
     "api:GET /api/v1/annex/versions": "the versions of the Annex",
     "api:GET /api/v1/annex/entries": "the entries of an Annex version",
     "api:GET /api/v1/annex/entries/{entry_id}": "one entry of the Annex",
     "api:GET /api/v1/annex/search": "search of the Annex",
     "api:GET /api/v1/annex/diff": "differences between two versions of the Annex",
+    "api:POST /api/v1/annex/classify": "classify an item against the Annex (nothing is stored)",
+    "api:GET /api/v1/annex/classify/schema": "the JSON Schema of an item description",
+    "page:capability:assess": "assess a rocket or UAV from its design (nothing is stored)",
+    "api:POST /api/v1/capability/assess": "assess a rocket or UAV from its design (nothing is stored)",
+    "api:GET /api/v1/capability/schema": "the JSON Schema of a system's design",
 }
 
 #: Regime office holders acting on public reference data: permission by role and space, no national object.

@@ -21,7 +21,8 @@ VERSION = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
 VERSION_HELP = "An Annex version id (see /annex/versions); default: the version in force."
 
 
-def _annex(version_id: str | None, field: str = "version") -> Annex:
+def annex_or_404(version_id: str | None, field: str = "version") -> Annex:
+    """The edition asked for (``None``: the one in force); 404 naming ``field`` when there is none."""
     try:
         return selectors.annex(version_id)
     except selectors.UnknownVersion as exc:
@@ -46,7 +47,7 @@ def list_versions(request: HttpRequest) -> list[dict]:
 def list_entries(
     request: HttpRequest, version: str | None = Query(None, pattern=VERSION, description=VERSION_HELP)
 ) -> list[dict]:
-    return [entry_summary(e) for e in _annex(version).entries.values()]
+    return [entry_summary(e) for e in annex_or_404(version).entries.values()]
 
 
 @router.get(
@@ -60,7 +61,7 @@ def get_entry(
     entry_id: str = Path(..., pattern=ENTRY_ID.pattern, description="An entry id such as 3.A.7."),
     version: str | None = Query(None, pattern=VERSION, description=VERSION_HELP),
 ) -> dict:
-    annex = _annex(version)
+    annex = annex_or_404(version)
     entry = annex.entries.get(entry_id)
     if entry is None:
         raise ApiError(
@@ -81,7 +82,7 @@ def search(
     limit: int = Query(20, ge=1, le=100),
     version: str | None = Query(None, pattern=VERSION, description=VERSION_HELP),
 ) -> dict:
-    annex = _annex(version)
+    annex = annex_or_404(version)
     hits = annex_search(annex, q, limit=limit)
     return {"version": annex.version.id, "query": q, "hits": [hit_data(hit) for hit in hits]}
 
@@ -98,5 +99,5 @@ def diff(
     from_version: str = Query(..., alias="from", pattern=VERSION, description="The earlier version id."),
     to_version: str = Query(..., alias="to", pattern=VERSION, description="The later version id."),
 ) -> dict:
-    before, after = _annex(from_version, "from"), _annex(to_version, "to")
+    before, after = annex_or_404(from_version, "from"), annex_or_404(to_version, "to")
     return annex_diff(before, after).as_dict()

@@ -12,5 +12,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("versions/", views.versions, name="versions"),
     path("diff/", views.diff, name="diff"),
+    path("classify/", views.classify, name="classify"),
     path("entries/<str:entry_id>/", views.entry, name="entry"),
 ]

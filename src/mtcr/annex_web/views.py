@@ -1,5 +1,6 @@
 """Public pages of the Annex: the tree, one entry, search, the versions and their differences, the
-introduction. Anyone may read them; every read goes through ``selectors``."""
+introduction, and the classification of an item. Anyone may use them; every read goes through ``selectors``;
+nothing is stored."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from mtcr.annex.diff import diff as annex_diff
 from mtcr.annex.loader import Annex
 from mtcr.annex.search import search as annex_search
-from mtcr.annex_web import presenters, selectors, tree
+from mtcr.annex_web import classify_page, presenters, selectors, tree
 from mtcr.annex_web.forms import DiffForm, SearchForm
 
 SEARCH_LIMIT = 25
@@ -133,3 +134,21 @@ def introduction(request: HttpRequest) -> HttpResponse:
         "definitions": sorted(annex.definitions.values(), key=lambda d: d.term.casefold()),
     }
     return render(request, "annex/introduction.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@vary_on_headers("HX-Request")
+def classify(request: HttpRequest) -> HttpResponse:
+    """Classify an item step by step: GET ``?kind=`` shows its fields, POST classifies (nothing is stored).
+
+    The whole state travels in the form. htmx posts ask for the form and result alone, answered with 200 even
+    when the input has errors (so that htmx shows them); a plain request with errors gets 400.
+    """
+    annex = selectors.annex()
+    posted = request.method == "POST"
+    page = classify_page.build(annex, request.POST if posted else request.GET, run=posted)
+    htmx = bool(request.headers.get("HX-Request"))
+    status = 400 if page.errors and not htmx else 200
+    template = "annex/_classify.html" if htmx else "annex/classify.html"
+    context = {**_version_context(annex), "page": page, "htmx": htmx}
+    return render(request, template, context, status=status)

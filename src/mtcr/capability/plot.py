@@ -34,7 +34,7 @@ def figure(result: CapabilityResult) -> Figure:
         curve_axes, path_axes = fig.subplots(1, 2, width_ratios=(1.15, 1.0))
         _curve(curve_axes, result)
         _trajectory(path_axes, result)
-        fig.suptitle(_title(result), fontsize=11)
+        fig.suptitle(_title(result), fontsize=11, parse_math=False)  # a system name is text, not maths
     return fig
 
 

@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 
 import mtcr
 from mtcr.annex_web.api import router as annex_router
+from mtcr.annex_web.api_classify import router as classify_router
+from mtcr.capability_web.api import router as capability_router
 from mtcr.regime.errors import install_error_handlers
 from mtcr.states.api import router as states_router
 from mtcr.states.api_standings import router as standings_router
@@ -25,3 +27,5 @@ api.add_router("/", states_router)
 api.add_router("/", standings_router)
 api.add_router("/", tokens_router)
 api.add_router("/annex", annex_router)
+api.add_router("/annex", classify_router)
+api.add_router("/capability", capability_router)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "mtcr.states",
     "mtcr.audit",
     "mtcr.annex_web",
+    "mtcr.capability_web",
     "mtcr.regime",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("mtcr.states.urls_public", namespace="public")),
     path("", include("mtcr.states.urls", namespace="states")),
     path("annex/", include("mtcr.annex_web.urls", namespace="annex")),
+    path("capability/", include("mtcr.capability_web.urls", namespace="capability")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
