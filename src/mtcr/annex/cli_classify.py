@@ -20,6 +20,7 @@ from rich.table import Table
 
 from mtcr.annex import versions as annex_versions
 from mtcr.annex.classifier import (
+    CapabilityAssessor,
     Classification,
     EntryExplanation,
     ItemError,
@@ -38,6 +39,13 @@ NO = {"no", "n", "false", "0"}
 class Format(StrEnum):
     table = "table"
     json = "json"
+
+
+def _capability_engine() -> CapabilityAssessor:
+    """The capability engine, which decides complete systems (1.A, 19.A) when an item gives its ``design``."""
+    from mtcr.capability.classifier_bridge import assessor
+
+    return assessor()
 
 
 def parse_answers(raw: list[str]) -> dict[str, bool]:
@@ -177,8 +185,12 @@ def classify_command(
         fail("Give the item file (YAML or JSON), or --schema for its format.")
     try:
         described = read_item_file(item)
-        result = classify(described, annex=annex, answers=answers)
-        explained = [explain_entry(described, entry, annex=annex, answers=answers) for entry in why or []]
+        engine = _capability_engine()
+        result = classify(described, annex=annex, answers=answers, capability=engine)
+        explained = [
+            explain_entry(described, entry, annex=annex, answers=answers, capability=engine)
+            for entry in why or []
+        ]
     except ItemError as exc:
         fail(f"{item.name}: {exc}")
     if format is Format.json:
