@@ -35,10 +35,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import rocket_reference as reference  # noqa: E402
+from scipy.optimize import minimize_scalar  # noqa: E402
 
 from mtcr.capability.rocket import max_range as engine  # noqa: E402  (the module)
 from mtcr.capability.rocket.plan import DEFAULT_RESOLUTION, build_plan  # noqa: E402
-from mtcr.capability.rocket.search import brent_maximum  # noqa: E402
 from mtcr.capability.rocket.vehicle import Reentry, RocketVehicle, Stage  # noqa: E402
 
 RATIO_GOAL = 50.0
@@ -85,10 +85,13 @@ def converged(vehicle: RocketVehicle, payload_kg: float) -> tuple[float, float]:
     """The step-converged maximum range (km) and its pitch angle (°)."""
     plan = build_plan(vehicle, payload_kg, resolution=DEFAULT_RESOLUTION.refined(8.0))
     first = engine.max_range(vehicle, payload_kg).trajectory.guidance.pitch_angle_deg
-    pitch, range_m, _ = brent_maximum(
-        lambda deg: plan.range_m(math.radians(deg)), first - 2.0, first + 2.0, xtol=1e-3
+    found = minimize_scalar(
+        lambda deg: -plan.range_m(math.radians(deg)),
+        bounds=(first - 2.0, first + 2.0),
+        method="bounded",
+        options={"xatol": 1e-3},
     )
-    return range_m / 1000.0, pitch
+    return -found.fun / 1000.0, float(found.x)
 
 
 def pick_reference_setting(truth: dict[str, float]) -> tuple[float, float]:

@@ -1,6 +1,6 @@
 """The pitch-angle search, compiled: a bracketing scan, then Brent's method, all inside numba.
 
-The same algorithm as ``search.py`` (Brent, Algorithms for Minimization without Derivatives, 1973, ch. 5:
+Brent's method (Algorithms for Minimization without Derivatives, 1973, ch. 5:
 parabolic interpolation through the three best points, golden-section steps when it misbehaves), run in
 compiled code so that the fifteen or so trajectories of one search cost no Python call each. Brent starts
 from the best scan point, whose range is already known.
